@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zlib
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -64,6 +65,19 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        """Refuse a feed URL the fetcher would refuse, when staff enter it (SSRF guard)."""
+        from django.conf import settings
+
+        from .netguard import GuardError, check_url, make_policy
+
+        try:
+            check_url(self.feed_url, make_policy(settings.FETCH_ALLOW_PRIVATE))
+        except GuardError as exc:
+            # An unresolvable name may be a passing DNS failure: the poll will say so.
+            if exc.code != "connection":
+                raise ValidationError({"feed_url": str(exc)}) from exc
 
 
 class ArticleStatus(models.TextChoices):
@@ -139,3 +153,21 @@ class MeetingReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id} -> {self.meeting_id}"
+
+
+class ShingleBand(models.Model):
+    """One LSH band of an article's MinHash signature.
+
+    Articles sharing a band are near-duplicate candidates; the (band, key) index makes
+    finding them a lookup whose cost does not grow with the archive.
+    """
+
+    article = models.ForeignKey(Article, models.CASCADE, related_name="shingle_bands")
+    band = models.PositiveSmallIntegerField()
+    key = models.BigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "band"], name="one_key_per_band"),
+        ]
+        indexes = [models.Index(fields=["band", "key"], name="shingle_band_key")]

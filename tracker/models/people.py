@@ -44,6 +44,7 @@ class Person(models.Model):
     # review them.
     reviewed = models.BooleanField(_("reviewed"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     objects = PersonQuerySet.as_manager()
 
