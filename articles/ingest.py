@@ -123,8 +123,8 @@ def process_article(article_id: int, *, force: bool = False) -> ProcessOutcome:
             article.processed_at = timezone.now()
             article.save()
             return ProcessOutcome(article.pk, article.status)
-        article.duplicate_of, demoted = dedupe.find_original(article)
         article.extraction = extract_article(article)
+        article.duplicate_of, demoted = dedupe.find_original(article)
         article.status = ArticleStatus.PROCESSED
         article.error_code = article.error = ""
         article.processed_at = timezone.now()
@@ -146,7 +146,6 @@ def apply_page(article: Article, page) -> None:
         article.published_at = timezone.make_aware(
             timezone.datetime.combine(page.published, timezone.datetime.min.time())
         )
-    article.content_hash = hashlib.sha256(article.body.encode()).hexdigest()
 
 
 def adopt_canonical_url(article: Article, canonical: str | None) -> bool:
@@ -169,7 +168,10 @@ def adopt_canonical_url(article: Article, canonical: str | None) -> bool:
 
 
 def extract_article(article: Article) -> dict:
-    """The extractor's contract JSON plus evidence offsets, ready to store."""
+    """The extractor's contract JSON plus evidence offsets, ready to store.
+
+    Replaces the article's body with the normalised text the offsets index.
+    """
     from .extract import extract_facts
     from .gazetteer import load_gazetteer
 
@@ -177,8 +179,13 @@ def extract_article(article: Article) -> dict:
     facts = extract_facts(
         article.body, title=article.title, published=published, gazetteer=load_gazetteer()
     )
-    contract = facts.to_contract(article.canonical_url, article.body)
+    # Keep the text the evidence offsets index (normalised, furniture lines cut).
+    article.body = facts.body
+    article.content_hash = hashlib.sha256(article.body.encode()).hexdigest()
+    contract = facts.to_contract(article.canonical_url)
     contract["evidence"] = facts.to_evidence_json()
+    # The body is stored once, in Article.body.
+    contract.pop("body", None)
     return contract
 
 

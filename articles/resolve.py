@@ -63,7 +63,8 @@ def drop_orphan_meetings(meeting_ids: set[int]) -> None:
 
 def _resolve_meetings(article: Article, facts: dict) -> list[Meeting]:
     meetings = []
-    for extracted in facts.get("meetings", [])[:1]:
+    located = (facts.get("evidence") or {}).get("meetings") or [{}]
+    for extracted, detail in zip(facts.get("meetings", [])[:1], located, strict=False):
         pair_codes = extracted.get("pair") or facts.get("pair")
         if not pair_codes or len(pair_codes) != 2 or pair_codes[0] == pair_codes[1]:
             continue
@@ -77,10 +78,16 @@ def _resolve_meetings(article: Article, facts: dict) -> list[Meeting]:
         )
         if not meeting.is_reviewed:
             _complete_meeting(meeting, extracted, facts, people, date)
+        where = detail.get("evidence") or {}
+        in_body = where.get("field") == "body"
         MeetingReport.objects.update_or_create(
             article=article,
             meeting=meeting,
-            defaults={"evidence": extracted.get("evidence", "")[:5000]},
+            defaults={
+                "evidence": extracted.get("evidence", "")[:5000],
+                "evidence_start": where.get("start") if in_body else None,
+                "evidence_end": where.get("end") if in_body else None,
+            },
         )
         _attach_agreements(meeting, article, facts)
         meetings.append(meeting)

@@ -263,6 +263,49 @@ def date_table(title: str, pages: list[Page]) -> list[str]:
     return lines + [""]
 
 
+def parse_and_extract(gazetteer) -> Callable[[Page], str]:
+    """Our whole per-page work after the fetch: parse, then extract the facts."""
+    from articles.extract import extract_facts
+
+    def run(page: Page) -> str:
+        try:
+            parsed = parse_article(page.html, url=page.url)
+        except ParseError:
+            return ""
+        extract_facts(
+            parsed.body, title=parsed.title, published=parsed.published, gazetteer=gazetteer
+        )
+        return parsed.body
+
+    return run
+
+
+def speed_table(title: str, pages: list[Page], repeat: int = 5) -> list[str]:
+    """Parse + extract against trafilatura's extraction alone: the best of `repeat`
+    passes over all pages (the least disturbed by the machine's other work)."""
+    from articles.gazetteer import load_gazetteer_from_files
+
+    ours_full = parse_and_extract(load_gazetteer_from_files(ROOT / "fixtures" / "reference"))
+    best = {}
+    for name, run in [("ours", ours_full), ("trafilatura", trafilatura_default)]:
+        passes = [run_extractor(pages, run)[1] for _ in range(repeat)]
+        best[name] = min(passes, key=sum)
+    ours_total, theirs_total = sum(best["ours"]), sum(best["trafilatura"])
+    return [
+        f"### {title} ({len(pages)} pages, best of {repeat} passes)",
+        "",
+        "| work per page | median ms/page | total s |",
+        "|---|---|---|",
+        f"| samvad parse_article + extract_facts | {statistics.median(best['ours']) * 1000:.1f} "
+        f"| {ours_total:.3f} |",
+        f"| trafilatura.extract alone (defaults) | "
+        f"{statistics.median(best['trafilatura']) * 1000:.1f} | {theirs_total:.3f} |",
+        "",
+        f"Ratio of total time (ours / trafilatura): **{ours_total / theirs_total:.2f}**",
+        "",
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -285,7 +328,9 @@ def main(argv: list[str] | None = None) -> int:
         lines += extraction_table(
             "article-extraction benchmark, upstream `\\w+` tokeniser", english, UPSTREAM_TOKENS
         )
-    lines += date_table("Publication dates, hindi-pages", load_hindi_dates(args.shared))
+    hindi_pages = load_hindi_dates(args.shared)
+    lines += speed_table("Parse + extract vs trafilatura, Hindi pages", fixtures + hindi_pages)
+    lines += date_table("Publication dates, hindi-pages", hindi_pages)
     lines += date_table("Publication dates, Hindi fixture pages", fixtures)
     report = "\n".join(lines)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -66,7 +66,21 @@ def test_polled_articles_are_fetched_parsed_extracted_and_resolved(site):
     assert len(first.content_hash) == 64
     pairs = sorted(m.pair.slug for m in Meeting.objects.all())
     assert pairs == ["in-jp", "in-ru"]
-    assert MeetingReport.objects.filter(article=first).get().evidence
+    report = MeetingReport.objects.filter(article=first).get()
+    assert "बैठक" in report.evidence
+    assert first.body[report.evidence_start : report.evidence_end] == report.evidence
+
+
+def test_every_stored_fact_points_at_its_sentence_in_the_stored_body(site):
+    poll_and_process(site)
+    for article in Article.objects.all():
+        evidence = article.extraction["evidence"]
+        facts = [*evidence["countries"], *evidence["people"], *evidence["meetings"]]
+        assert facts
+        for fact in facts:
+            where = fact["evidence"]
+            text = article.body if where["field"] == "body" else article.title
+            assert text[where["start"] : where["end"]] == where["sentence"]
 
 
 def test_processing_twice_changes_nothing(site):
