@@ -1,7 +1,11 @@
 """Staff admin for sources (with their health) and articles."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 
+from tracker.admin import MeetingAdmin
+from tracker.models import Meeting
+
+from . import staff
 from .models import Article, MeetingReport, Source
 
 
@@ -30,6 +34,15 @@ class SourceAdmin(admin.ModelAdmin):
     ]
 
 
+class ReportOfMeetingInline(admin.TabularInline):
+    """The articles reporting a meeting; staff pin a report to keep it there."""
+
+    model = MeetingReport
+    extra = 0
+    raw_id_fields = ["article"]
+    fields = ["article", "evidence", "pinned"]
+
+
 class MeetingReportInline(admin.TabularInline):
     model = MeetingReport
     extra = 0
@@ -45,3 +58,27 @@ class ArticleAdmin(admin.ModelAdmin):
     raw_id_fields = ["duplicate_of"]
     readonly_fields = ["content_hash", "fetched_at", "processed_at", "extraction"]
     inlines = [MeetingReportInline]
+
+
+# The meeting admin lives in tracker (which knows nothing of articles); the actions
+# that move articles between meetings are added here.
+admin.site.unregister(Meeting)
+
+
+@admin.register(Meeting)
+class MeetingWithReportsAdmin(MeetingAdmin):
+    actions = ["merge_selected"]
+    inlines = [ReportOfMeetingInline]
+
+    @admin.action(description="Merge the selected meetings into the oldest one")
+    def merge_selected(self, request, queryset):
+        meetings = list(queryset.order_by("pk"))
+        if len(meetings) < 2:
+            self.message_user(request, "Select at least two meetings.", messages.WARNING)
+            return
+        try:
+            survivor = staff.merge_meetings(meetings[0], meetings[1:])
+        except ValueError as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+            return
+        self.message_user(request, f"Merged {len(meetings) - 1} meeting(s) into #{survivor.pk}.")

@@ -33,13 +33,15 @@ UNDATED_WINDOW = datetime.timedelta(days=3)
 def resolve_article(article: Article) -> list[Meeting]:
     """Attach the article to the meeting(s) it reports; returns those meetings."""
     facts = article.extraction or {}
-    keep: set[int] = set(
-        MeetingReport.objects.filter(article=article, pinned=True).values_list(
-            "meeting_id", flat=True
-        )
-    )
-    meetings = [] if article.duplicate_of_id else _resolve_meetings(article, facts)
-    keep |= {m.pk for m in meetings}
+    pinned = list(Meeting.objects.filter(reports__article=article, reports__pinned=True))
+    if pinned:
+        # Staff placed this article; the extractor does not get to move it.
+        meetings = pinned
+    elif article.duplicate_of_id:
+        meetings = []
+    else:
+        meetings = _resolve_meetings(article, facts)
+    keep = {m.pk for m in meetings}
     # A reprocessed article that no longer reports a meeting leaves it (unless pinned).
     stale = MeetingReport.objects.filter(article=article, pinned=False).exclude(meeting_id__in=keep)
     left = set(stale.values_list("meeting_id", flat=True))

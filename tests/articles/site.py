@@ -9,7 +9,7 @@ SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
 PAGE = """<!doctype html><html lang="hi"><head><meta charset="utf-8">
 <title>{title} | समाचार डेस्क</title>
 <link rel="canonical" href="{canonical}">
-<meta property="article:published_time" content="{published}T10:00:00+05:30">
+<meta property="article:published_time" content="{published}">
 </head><body><nav><a href="/">होम</a> <a href="/world">विदेश</a></nav>
 <article><h1>{title}</h1>{paragraphs}</article>
 <aside><h3>लोकप्रिय खबरें</h3><ul><li><a href="/x">क्रिकेट: भारत ने जीता मैच</a></li></ul></aside>
@@ -22,6 +22,9 @@ ITEM = "<item><title>{title}</title><link>{link}</link><pubDate>{date}</pubDate>
 
 
 def render_page(title: str, body: str, canonical: str, published: str) -> str:
+    """A page; `published` is a day (10:00 IST that day) or a full ISO timestamp."""
+    if "T" not in published:
+        published += "T10:00:00+05:30"
     paragraphs = "".join(f"<p>{p.strip()}</p>" for p in body.split("\n") if p.strip())
     return PAGE.format(title=title, paragraphs=paragraphs, canonical=canonical, published=published)
 
