@@ -193,6 +193,18 @@ def load_hindi_dates(shared: Path) -> list[Page]:
     ]
 
 
+def with_body_truth(pages: list[Page], truth_file: Path) -> list[Page]:
+    """The pages that have a hand-written body in `truth_file` (article-extraction format)."""
+    if not truth_file.exists():
+        return []
+    truth = json.loads(truth_file.read_text(encoding="utf-8"))
+    return [
+        Page(p.key, p.html, truth[p.key]["articleBody"], p.published, p.url)
+        for p in pages
+        if p.key in truth
+    ]
+
+
 def date_accuracy(pages: list[Page]) -> dict[str, tuple[int, int, int]]:
     """Per tool: (right, wrong, none) against each page's known publication date."""
     import htmldate
@@ -329,6 +341,15 @@ def main(argv: list[str] | None = None) -> int:
             "article-extraction benchmark, upstream `\\w+` tokeniser", english, UPSTREAM_TOKENS
         )
     hindi_pages = load_hindi_dates(args.shared)
+    real_hindi = with_body_truth(
+        hindi_pages, ROOT / "bench" / "data" / "hindi-pages-ground-truth.json"
+    )
+    if real_hindi:
+        lines += extraction_table(
+            "Real Hindi news pages (hindi-pages, bodies labelled by hand), Unicode tokeniser",
+            real_hindi,
+            UNICODE_TOKENS,
+        )
     lines += speed_table("Parse + extract vs trafilatura, Hindi pages", fixtures + hindi_pages)
     lines += date_table("Publication dates, hindi-pages", hindi_pages)
     lines += date_table("Publication dates, Hindi fixture pages", fixtures)
