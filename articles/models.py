@@ -171,3 +171,6 @@ class ShingleBand(models.Model):
             models.UniqueConstraint(fields=["article", "band"], name="one_key_per_band"),
         ]
         indexes = [models.Index(fields=["band", "key"], name="shingle_band_key")]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} band {self.band}"
