@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: install demo test lint format migrate check-migrations bench
+.PHONY: install demo test lint format migrate check-migrations bench messages
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -44,3 +44,8 @@ check-migrations: install
 bench: install
 	$(PY) -m pip install --quiet -e '.[test,bench]'
 	$(PY) bench/extraction.py
+
+# Refresh the Hindi catalogue after changing user-facing text (needs GNU gettext).
+messages: install
+	DEBUG=1 $(PY) manage.py makemessages -l hi --ignore=.venv --ignore=bench --ignore=tests --ignore=fixtures --ignore=docs
+	DEBUG=1 $(PY) manage.py compilemessages -l hi
