@@ -140,11 +140,13 @@ def fetch_url(
     ``max_bytes``/``min_host_interval``/``allow_private`` default to the settings
     FETCH_MAX_BYTES, FETCH_MIN_HOST_INTERVAL and FETCH_ALLOW_PRIVATE.
     ``allowed_hosts``: "host" or "host:port" entries exempt from the address check
-    (tests and the offline demo). ``retries``: extra attempts on transient failures,
+    (tests and the offline demo); defaults to the setting FETCH_ALLOWED_HOSTS. ``retries``: extra attempts on transient failures,
     waiting ``retry_base_delay * 2**n`` plus jitter, all within ``deadline`` seconds.
     """
     if allow_private is None:
         allow_private = bool(read_setting("FETCH_ALLOW_PRIVATE", False))
+    if not allowed_hosts:
+        allowed_hosts = tuple(read_setting("FETCH_ALLOWED_HOSTS", ()))  # type: ignore[arg-type]
     if max_bytes is None:
         max_bytes = int(read_setting("FETCH_MAX_BYTES", DEFAULT_MAX_BYTES))
     if min_host_interval is None:

@@ -18,7 +18,7 @@ def poll_due_sources() -> int:
     """Beat job: enqueue a poll for every source that is due (claimed, so never twice)."""
     ids = polling.claim_due_sources()
     for source_id in ids:
-        poll_source.delay(source_id)
+        poll_source.delay_on_commit(source_id)
     return len(ids)
 
 
@@ -26,7 +26,7 @@ def poll_due_sources() -> int:
 def poll_source(source_id: int) -> int:
     outcome = polling.poll_source(source_id)
     for article_id in outcome.new_article_ids:
-        fetch_article.delay(article_id)
+        fetch_article.delay_on_commit(article_id)
     return len(outcome.new_article_ids)
 
 
@@ -43,7 +43,7 @@ def poll_source(source_id: int) -> int:
 def fetch_article(article_id: int) -> bool:
     fetched = ingest.fetch_article(article_id)
     if fetched:
-        process_article.delay(article_id)
+        process_article.delay_on_commit(article_id)
     return fetched
 
 

@@ -145,6 +145,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Lifts the guard against private, loopback and link-local addresses: tests and the
 # offline demo only.
 FETCH_ALLOW_PRIVATE = env.bool("FETCH_ALLOW_PRIVATE", default=False)
+# "host" or "host:port" entries exempt from that guard, for tests (never a wildcard).
+FETCH_ALLOWED_HOSTS = env.list("FETCH_ALLOWED_HOSTS", default=[])
 FETCH_MAX_BYTES = env.int("FETCH_MAX_BYTES", default=5 * 1024 * 1024)
 FETCH_MIN_HOST_INTERVAL = env.float("FETCH_MIN_HOST_INTERVAL", default=1.0)
 
