@@ -47,6 +47,9 @@ _ABSOLUTE = re.compile(
         rf"(?<![0-9०-९]){_D}[ \-/.,]*{_MON}{RIGHT}".replace("?P<", "?P<c_"),
         rf"{LEFT}{_MON}{RIGHT},? {_Y}".replace("?P<", "?P<m_"),
         r"(?<![0-9])(?P<i_year>20\d\d)-(?P<i_mon>[01]\d)-(?P<i_day>[0-3]\d)(?![0-9])",
+        # "03.11.2025", "3/11/2025": day first, as in India; the separators must agree.
+        r"(?<![0-9०-९./\-])(?P<n_day>[0-3]?[0-9०-९])(?P<n_sep>[./\-])(?P<n_mon>[01]?[0-9०-९])"
+        r"(?P=n_sep)(?P<n_year>(?:19|20|१९|२०)[0-9०-९]{2})(?![0-9०-९]|[./\-][0-9०-९])",
     ]),
     re.IGNORECASE,
 )  # fmt: skip
@@ -112,6 +115,8 @@ def _month(name: str) -> int:
 def _absolute(m: re.Match[str], published: date | None) -> tuple[date, str] | None:
     g = m.groupdict()
     try:
+        if g.get("n_year"):
+            return date(_number(g["n_year"]), _number(g["n_mon"]), _number(g["n_day"])), "day"
         if g.get("i_year"):
             return date(int(g["i_year"]), int(g["i_mon"]), int(g["i_day"])), "day"
         if g.get("year"):

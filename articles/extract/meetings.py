@@ -20,12 +20,13 @@ from datetime import date, timedelta
 from articles.extract.dates import FoundDate, find_dates, is_future
 from articles.extract.facts import MeetingFact, PersonFact
 from articles.extract.normalise import LEFT, RIGHT
-from articles.extract.places import find_place
+from articles.extract.places import Dateline, find_dateline, find_place
 from articles.extract.sentences import Document
 
 _STRONG = re.compile(
     LEFT + r"(?:बैठक(?:ों)?|मुलाक़?ात(?:ों)?|वार्ता(?:ओं)?|बातचीत|भेंट|शिखर (?:सम्मेलन|वार्ता|बैठक)|"
-    r"समिट|से मिल(?:े|ीं|ा|कर|ने)|मिले और|2\+2|टू प्लस टू|meeting|met|talks|summit)" + RIGHT,
+    r"समिट|से मिल(?:े|ीं|ा|कर|ने)|मिले और|2\+2|टू प्लस टू|फ़?ोन पर (?:बात|चर्चा)|"
+    r"फ़?ोन (?:कॉल|किया)|टेलीफ़?ोन पर|meeting|met|talks|summit|phone call)" + RIGHT,
     re.IGNORECASE,
 )
 # Visits and signings: a meeting when no sentence names one outright.
@@ -39,7 +40,14 @@ _BOTH = re.compile(r"दोनों (?:नेता|नेताओं|मं�
 _HISTORY = re.compile(
     LEFT + r"(?:पिछले|बीते|गत) (?:साल|वर्ष|वर्षों|सालों|दशक)|वर्षों पहले|सालों पहले|साल पहले" + RIGHT
 )
-_CALL = re.compile(r"फ़?ोन पर|टेलीफ़?ोन|वीडियो (?:कॉल|कॉन्फ्रेंस)|वर्चुअल|phone call", re.I)
+_CALL = re.compile(
+    r"फ़?ोन पर|फ़?ोन (?:कॉल|किया)|टेलीफ़?ोन|वीडियो (?:कॉल|कॉन्फ्रेंस|कॉन्फ़्रेंस|लिंक)|"
+    r"वर्चुअल|ऑनलाइन (?:बैठक|बातचीत)|phone call|video call|virtual",
+    re.I,
+)
+# Words that put an event vaguely in the past: the dateline day is not its date.
+_VAGUE = re.compile(LEFT + r"(?:पिछले|बीते|गत|हाल ही|सप्ताह|हफ्ते|हफ़्ते|महीने)" + RIGHT)
+_HERE = re.compile(LEFT + r"(?:यहां|यहाँ)" + RIGHT)
 _SUMMIT = re.compile(r"शिखर|समिट|summit", re.I)
 _DIALOGUE = re.compile(r"2\+2|टू प्लस टू|संवाद|डायलॉग|dialogue", re.I)
 # A date this far before publication is history ("मार्च 2022 में हुआ था"), not the news.
@@ -128,6 +136,16 @@ def find_meetings(
             related.append(following)
     if not pair:
         return [], meeting_ids
+    # Sentences of the other group about the same event ("भारत और रूस ने मंगलवार को यहां
+    # ... हस्ताक्षर किए" beside "दोनों अधिकारियों के बीच हुई बैठक"): a date or place the
+    # meeting's own sentences lack may stand there.
+    other = visits if group is strong else strong
+    support = [
+        s
+        for s in other
+        if is_future(s.text) == is_future(anchor.text)
+        and _same_event(s, core, pair, participants_of, facts.get(s.index, empty))
+    ]
     names: list[str] = []
     roles: list[str] = []
     for s in sorted(related, key=lambda s: s.index):
@@ -137,19 +155,39 @@ def find_meetings(
                 names.append(person.name)
                 roles.append(person.role or "")
         roles += facts.get(s.index, empty).roles
-    found = _find_date(related, published)
+    dateline = find_dateline(doc.fields["body"], published)
+    skip = dateline.end if dateline else 0
+    found = (
+        _find_date(related, published, skip)
+        or _find_date(support, published, skip)
+        or _dateline_date(dateline, related + support, published)
+    )
+    if _CALL.search(anchor.text):
+        # A call has no place unless a call sentence names one; never the dateline's.
+        place = find_place([s.text for s in related if _CALL.search(s.text)], None)
+    else:
+        place = find_place([s.text for s in related], dateline, [s.text for s in support])
     return [
         MeetingFact(
             pair=pair,
             date=found[0].value if found else None,
             date_precision=found[0].precision if found else "unknown",
-            place=find_place([s.text for s in related], doc.fields["body"]),
+            place=place,
             participants=tuple(names),
             kind=_kind(" ".join(s.text for s in related), roles, group is visits),
             evidence=doc.evidence(anchor, anchor.start, anchor.end),
             date_evidence=doc.evidence(found[1], found[0].start, found[0].end) if found else None,
         )
     ], meeting_ids
+
+
+def _same_event(s, core: set[str], pair, participants_of, sentence_facts) -> bool:
+    """Whether a sentence of the other group shares a participant with the meeting, or names
+    no one and only the pair's countries."""
+    if set(participants_of[s.index]) & core:
+        return True
+    named = set(sentence_facts.countries)
+    return not participants_of[s.index] and bool(named) and named <= set(pair)
 
 
 def _history(text: str, published: date | None) -> bool:
@@ -181,14 +219,18 @@ def _pair_of(sentences, facts, participants_of, people) -> tuple[str, str] | Non
     return tuple(sorted(ranked[:2]))  # type: ignore[return-value]
 
 
-def _find_date(sentences, published: date | None) -> tuple[FoundDate, object] | None:
-    """The date nearest a meeting word in the meeting's sentences that fits publication."""
+def _find_date(sentences, published: date | None, skip: int = 0) -> tuple[FoundDate, object] | None:
+    """The date nearest a meeting word in the meeting's sentences that fits publication.
+
+    Body positions before `skip` are the dateline: the day the story was filed."""
     for s in sentences:
         triggers = [m.start() for m in _STRONG.finditer(s.text)] + [
             m.start() for m in _VISIT.finditer(s.text)
         ]
         candidates = []
         for found in find_dates(s.text, published):
+            if s.field == "body" and s.start + found.start < skip:
+                continue
             if published and not _plausible(found, published, is_future(s.text)):
                 continue
             distance = min((abs(t - found.start) for t in triggers), default=0)
@@ -199,6 +241,29 @@ def _find_date(sentences, published: date | None) -> tuple[FoundDate, object] | 
                 best.value, best.precision, best.start + s.start, best.end + s.start, best.relative
             )
             return shifted, s
+    return None
+
+
+def _dateline_date(
+    dateline: Dateline | None, sentences, published: date | None
+) -> tuple[FoundDate, object] | None:
+    """ "नई दिल्ली, 5 मई (एजेंसी) भारत और जापान ने यहां ... वार्ता की": the dateline day, when
+    the dateline's own sentence reports the event "here" and names no other time."""
+    if dateline is None or dateline.date is None or published is None:
+        return None
+    for s in sentences:
+        if (
+            s.field == "body"
+            and s.start <= dateline.end <= s.end
+            and _HERE.search(s.text)
+            and not _VAGUE.search(s.text)
+            and not is_future(s.text)
+            and _plausible(FoundDate(dateline.date, "day", 0, 0), published, False)
+        ):
+            start = s.text.find(dateline.city)
+            found = FoundDate(dateline.date, "day", s.start + max(start, 0),
+                              s.start + (dateline.end - s.start))  # fmt: skip
+            return found, s
     return None
 
 

@@ -24,7 +24,8 @@ _ABBREVIATIONS = frozenset(
 _BREAK = re.compile(r"[।॥?!|]+[\"'”’)\]]*|\.(?=\s)|\n")
 _BULLET_ONLY = re.compile(r"^[\s\-–—•*·▪●○◦]*$")
 _LEAD = re.compile(r"^[\s\-–—•*·▪●○◦]+")
-_LAST_TOKEN = re.compile(r"([^\s.]+)$")
+# The word before a full stop, without opening brackets or quotes: "(G. Kishan Reddy)".
+_LAST_TOKEN = re.compile(r"([^\s.(\[\"'“‘]+)$")
 
 
 @dataclass(frozen=True)

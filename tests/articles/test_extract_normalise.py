@@ -59,3 +59,11 @@ def test_title_sentences_come_first_in_a_document():
     doc = Document("शीर्षक", "पहला। दूसरा।")
     assert [(s.field, s.index) for s in doc.sentences] == [("title", 0), ("body", 1), ("body", 2)]
     assert doc.sentence_at("body", 0).text == "पहला।"
+
+
+def test_an_initial_inside_brackets_does_not_end_a_sentence():
+    text = "मंत्री श्री वी. के. नंदन (V. K. Nandan) ने कहा। बैठक हुई।"
+    assert [s.text for s in split_sentences(text)] == [
+        "मंत्री श्री वी. के. नंदन (V. K. Nandan) ने कहा।",
+        "बैठक हुई।",
+    ]
