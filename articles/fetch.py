@@ -141,7 +141,8 @@ def fetch_url(
     FETCH_MAX_BYTES, FETCH_MIN_HOST_INTERVAL and FETCH_ALLOW_PRIVATE.
     ``allowed_hosts``: "host" or "host:port" entries exempt from the address check
     (tests and the offline demo); defaults to the setting FETCH_ALLOWED_HOSTS.
-    ``retries``: extra attempts on transient failures, waiting ``retry_base_delay * 2**n`` plus jitter, all within ``deadline`` seconds.
+    ``retries``: extra attempts on transient failures, waiting
+    ``retry_base_delay * 2**n`` plus jitter, all within ``deadline`` seconds.
     """
     if allow_private is None:
         allow_private = bool(read_setting("FETCH_ALLOW_PRIVATE", False))
