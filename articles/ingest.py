@@ -8,6 +8,7 @@ redelivered task processes the article exactly once.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import logging
 from dataclasses import dataclass
@@ -20,13 +21,15 @@ from tracker.text import normalise_text
 from . import dedupe
 from .fetch import FetchError, fetch_url
 from .models import Article, ArticleStatus, Source
-from .parse import ParseError, parse_article
+from .parse import ParsedPage, ParseError, parse_article
 from .urls_canon import canonicalize_url, is_http_url
 
 log = logging.getLogger(__name__)
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 MAX_ATTEMPTS = 5
+STUCK_AFTER = datetime.timedelta(minutes=30)
+NOON_IST = datetime.time(12, tzinfo=datetime.timezone(datetime.timedelta(hours=5, minutes=30)))
 
 
 class TransientFetchError(Exception):
@@ -136,16 +139,29 @@ def process_article(article_id: int, *, force: bool = False) -> ProcessOutcome:
     return ProcessOutcome(article.pk, article.status, tuple(m.pk for m in meetings))
 
 
-def apply_page(article: Article, page) -> None:
+def apply_page(article: Article, page: ParsedPage) -> None:
+    """Copy what the parser found; a page's own timestamp beats the feed's, and a
+    day-only date (noon in India) fills in only when the feed gave none."""
     article.title = (page.title or article.title)[:1000]
     article.body = normalise_text(page.body)
     article.language = (page.language or "")[:10]
     if page.published_at:
         article.published_at = page.published_at
     elif page.published and not article.published_at:
-        article.published_at = timezone.make_aware(
-            timezone.datetime.combine(page.published, timezone.datetime.min.time())
-        )
+        article.published_at = datetime.datetime.combine(page.published, NOON_IST)
+
+
+def stuck_article_ids(older_than: datetime.timedelta = STUCK_AFTER) -> list[int]:
+    """Articles left pending or fetched with no progress for a while: their task was
+    lost (a broker restart, a purge). The sweeper sends them round again."""
+    cutoff = timezone.now() - older_than
+    return list(
+        Article.objects.filter(
+            status__in=[ArticleStatus.PENDING, ArticleStatus.FETCHED],
+            updated_at__lt=cutoff,
+            attempts__lt=MAX_ATTEMPTS,
+        ).values_list("pk", flat=True)[:500]
+    )
 
 
 def adopt_canonical_url(article: Article, canonical: str | None) -> bool:
@@ -187,6 +203,10 @@ def extract_article(article: Article) -> dict:
     # The body is stored once, in Article.body.
     contract.pop("body", None)
     return contract
+
+
+def is_fetched(article_id: int) -> bool:
+    return Article.objects.filter(pk=article_id, status=ArticleStatus.FETCHED).exists()
 
 
 def fetch_and_process(article_id: int, *, fetch=fetch_url) -> ProcessOutcome:

@@ -22,6 +22,15 @@ def poll_due_sources() -> int:
     return len(ids)
 
 
+@shared_task(**TASK_OPTIONS)
+def requeue_stuck_articles() -> int:
+    """Beat job: send articles whose task was lost round the pipeline again."""
+    ids = ingest.stuck_article_ids()
+    for article_id in ids:
+        fetch_article.delay_on_commit(article_id)
+    return len(ids)
+
+
 @shared_task(**TASK_OPTIONS, soft_time_limit=60, time_limit=90)
 def poll_source(source_id: int) -> int:
     outcome = polling.poll_source(source_id)
@@ -41,7 +50,7 @@ def poll_source(source_id: int) -> int:
     max_retries=ingest.MAX_ATTEMPTS,
 )
 def fetch_article(article_id: int) -> bool:
-    fetched = ingest.fetch_article(article_id)
+    fetched = ingest.fetch_article(article_id) or ingest.is_fetched(article_id)
     if fetched:
         process_article.delay_on_commit(article_id)
     return fetched

@@ -130,6 +130,10 @@ CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
     "poll-due-sources": {"task": "articles.tasks.poll_due_sources", "schedule": 60.0},
+    "requeue-stuck-articles": {
+        "task": "articles.tasks.requeue_stuck_articles",
+        "schedule": 600.0,
+    },
 }
 CELERY_TIMEZONE = "UTC"
 

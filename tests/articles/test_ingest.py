@@ -152,3 +152,24 @@ def test_ingest_url_refuses_a_non_http_url():
     with pytest.raises(ValueError, match="not an http"):
         ingest.ingest_url("file:///etc/passwd")
     assert Article.objects.count() == 0
+
+
+def test_the_sweeper_sends_articles_whose_task_was_lost_round_again(site):
+    import datetime
+    import io
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    source = Source.objects.create(name="डेस्क", feed_url=site.url_for("/rss.xml"))
+    lost_fetch, lost_process = polling.poll_source(source.pk).new_article_ids
+    ingest.fetch_article(lost_process)
+    assert ingest.stuck_article_ids() == []
+    an_hour_ago = timezone.now() - datetime.timedelta(hours=1)
+    Article.objects.update(updated_at=an_hour_ago)
+    assert sorted(ingest.stuck_article_ids()) == sorted([lost_fetch, lost_process])
+    out = io.StringIO()
+    call_command("process_pending", stdout=out)
+    assert "processed 2 stuck articles" in out.getvalue()
+    assert set(Article.objects.values_list("status", flat=True)) == {ArticleStatus.PROCESSED}
+    assert ingest.stuck_article_ids() == []
