@@ -4,17 +4,12 @@ a reader lands on Hindi, opens a pair, reads a meeting's evidence, switches to E
 
 from __future__ import annotations
 
-import os
 import shutil
 
 import pytest
 from django.core.management import call_command
 
 from tests.conftest import require_service
-
-# Playwright's sync API runs an event loop in this thread; Django's ORM calls made
-# from the test itself (fixtures) are still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -29,7 +24,10 @@ def browser():
         require_service("needs Debian's chromium for browser tests")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the test's
+    # own fixtures make are still synchronous, so Django's guard is lifted meanwhile.
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
