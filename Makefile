@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: install demo test lint format migrate check-migrations bench messages
+.PHONY: install demo test lint typecheck format migrate check-migrations bench messages
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -30,6 +30,10 @@ test: install
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+
+# mypy with django-stubs (configured in pyproject.toml's [tool.mypy]).
+typecheck: install
+	$(PY) -m mypy articles
 
 format: install
 	$(PY) -m ruff check --fix .

@@ -89,7 +89,7 @@ def text_size(text: str | None) -> int:
 
 
 def iter_elements(root: etree._Element) -> Iterable[html.HtmlElement]:
-    return root.iter(etree.Element)  # type: ignore[arg-type]
+    return root.iter(etree.Element)
 
 
 def drop(el: etree._Element) -> None:

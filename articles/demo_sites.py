@@ -136,7 +136,7 @@ def serve_sites(
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
     bound_host, bound_port = server.server_address[:2]
-    shown = f"[{bound_host}]" if ":" in str(bound_host) else str(bound_host)
+    shown = f"[{bound_host!s}]" if ":" in str(bound_host) else str(bound_host)
     base_holder[0] = f"http://{shown}:{bound_port}"
     thread = threading.Thread(target=server.serve_forever, name="demo-sites", daemon=True)
     thread.start()

@@ -9,6 +9,7 @@ gazetteer (an alias counts as its person) or, for people it does not know, folde
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -106,7 +107,7 @@ def evaluate_gold(gold_path: Path | str, gazetteer: Gazetteer) -> Report:
         got = predict(gold_path.parent / label["file"], published, gazetteer)
         report.documents += 1
         misses: list[str] = []
-        keys = {
+        keys: dict[str, Callable[[Any], Any]] = {
             "countries": lambda v: str(v).upper(),
             "topics": str,
             "participants": lambda v: _person_key(v, gazetteer),

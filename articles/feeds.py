@@ -148,10 +148,10 @@ def parse_sitemap(content: bytes, base_url: str) -> SitemapResult:
     if kind not in ("urlset", "sitemapindex"):
         raise FeedError(f"not a sitemap at {base_url}: root element <{kind}>")
     items = [read_sitemap_item(element, base_url) for element in root]
-    items = [item for item in items if item is not None]
+    kept = [item for item in items if item is not None]
     if kind == "sitemapindex":
-        return SitemapResult(entries=[], sitemaps=items)
-    return SitemapResult(entries=items, sitemaps=[])
+        return SitemapResult(entries=[], sitemaps=kept)
+    return SitemapResult(entries=kept, sitemaps=[])
 
 
 def gunzip_limited(content: bytes) -> bytes:

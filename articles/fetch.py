@@ -26,7 +26,7 @@ import random
 import time
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -44,6 +44,9 @@ from articles.fetch_types import (
     parse_retry_after,
     type_matches,
 )
+
+if TYPE_CHECKING:
+    from requests.adapters import _HostParams, _PoolKwargs
 
 __all__ = [
     "USER_AGENT",
@@ -74,18 +77,22 @@ class PinnedAdapter(HTTPAdapter):
         self.policy = policy
 
     def build_connection_pool_key_attributes(
-        self, request: requests.PreparedRequest, verify: bool | str | None, cert: object = None
-    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        self,
+        request: requests.PreparedRequest,
+        verify: bool | str,
+        cert: str | tuple[str, str] | None = None,
+    ) -> tuple[_HostParams, _PoolKwargs]:
         host_params, pool_kwargs = super().build_connection_pool_key_attributes(
             request, verify, cert
         )
         host, scheme = host_params["host"], host_params["scheme"]
         port = host_params["port"] or netguard.DEFAULT_PORTS[scheme]
         address = netguard.resolve_address(host, port, self.policy, allowed_gai_family())
-        request.headers["Host"] = urlsplit(request.url).netloc.rpartition("@")[2]
+        request.headers["Host"] = urlsplit(cast(str, request.url)).netloc.rpartition("@")[2]
         if scheme == "https":
-            pool_kwargs["server_hostname"] = host
-            pool_kwargs["assert_hostname"] = host
+            # urllib3 takes these pool kwargs; the stub's TypedDict does not list them.
+            pool_kwargs["server_hostname"] = host  # type: ignore[typeddict-unknown-key]
+            pool_kwargs["assert_hostname"] = host  # type: ignore[typeddict-unknown-key]
         host_params["host"] = f"[{address}]" if ":" in address else address
         return host_params, pool_kwargs
 
@@ -147,7 +154,7 @@ def fetch_url(
     if allow_private is None:
         allow_private = bool(read_setting("FETCH_ALLOW_PRIVATE", False))
     if not allowed_hosts:
-        allowed_hosts = tuple(read_setting("FETCH_ALLOWED_HOSTS", ()))  # type: ignore[arg-type]
+        allowed_hosts = tuple(read_setting("FETCH_ALLOWED_HOSTS", ()))
     if max_bytes is None:
         max_bytes = int(read_setting("FETCH_MAX_BYTES", DEFAULT_MAX_BYTES))
     if min_host_interval is None:
@@ -185,6 +192,7 @@ def fetch_url(
 
 
 def _fetch_once(url: str, options: _Options, clock: Deadline) -> FetchResult:
+    redirects: list[tuple[int, str]]
     current, seen, redirects = url, {url}, []
     with requests.Session() as session:
         session.trust_env = False  # no proxies or .netrc from the environment

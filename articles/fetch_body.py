@@ -32,7 +32,7 @@ class Deadline:
         return time.monotonic() - self.start
 
 
-def _find_socket(raw: urllib3.HTTPResponse) -> socket.socket | None:
+def _find_socket(raw: urllib3.BaseHTTPResponse) -> socket.socket | None:
     """The socket under a streamed response (http.client keeps it in fp.raw._sock)."""
     fp = getattr(getattr(raw, "_fp", None), "fp", None)
     sock = getattr(getattr(fp, "raw", None), "_sock", None)

@@ -18,6 +18,7 @@ import codecs
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from bs4.dammit import UnicodeDammit
 from cssselect import SelectorError
@@ -190,7 +191,7 @@ def parse_article(
     meta = PageMeta(root, url)
     title = meta.title()
     published = meta.published()
-    page_meta = {
+    page_meta: dict[str, Any] = {
         "canonical_url": meta.canonical_url(),
         "language": meta.language(),
         "description": meta.description(),

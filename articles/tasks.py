@@ -6,11 +6,13 @@ with its worker is redelivered and changes nothing that was already done.
 
 from __future__ import annotations
 
+from typing import Any
+
 from celery import shared_task
 
 from . import ingest, polling
 
-TASK_OPTIONS = {"acks_late": True, "reject_on_worker_lost": True}
+TASK_OPTIONS: dict[str, Any] = {"acks_late": True, "reject_on_worker_lost": True}
 
 
 @shared_task(**TASK_OPTIONS)

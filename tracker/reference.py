@@ -107,6 +107,7 @@ def _iso_countries() -> tuple[CountryRecord, ...]:
     catalogue = gettext.translation(
         "iso3166-1", pycountry.LOCALES_DIR, languages=["hi"], fallback=True
     )
+    owners: Counter[str]
     records, owners = [], Counter()
     for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
         code = country.alpha_2

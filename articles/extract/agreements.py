@@ -46,6 +46,7 @@ def find_agreements(doc: Document, gazetteer: Gazetteer) -> list[AgreementFact]:
     body = doc.fields["body"]
     kinds: dict[int, tuple[int, str, int, int]] = {}  # sentence -> (rank, kind, start, end)
     order = [k for k, _ in KINDS]
+    kind: str | None
     for m in _KIND_RE.finditer(body):
         sentence = doc.sentence_at("body", m.start())
         kind = next(k for k in order if m.group(k.replace("-", "_")))

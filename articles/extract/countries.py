@@ -8,6 +8,7 @@ marks ambiguous (चीनी is also sugar) counts only when the country is nam
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -54,7 +55,7 @@ def find_country_mentions(doc: Document, gazetteer: Gazetteer) -> list[CountryMe
 
 
 def rank_countries(
-    doc: Document, mentions: list[CountryMention], meeting_sentences: set[int] = frozenset()
+    doc: Document, mentions: list[CountryMention], meeting_sentences: Set[int] = frozenset()
 ) -> list[CountryFact]:
     """Countries, most salient first: title, early mentions, frequency, meeting sentences."""
     body_first = next((s.index for s in doc.sentences if s.field == "body"), 0)

@@ -98,9 +98,9 @@ def find_dates(text: str, published: date | None = None) -> list[FoundDate]:
         for m in _RELATIVE.finditer(text):
             if any(f.start <= m.start() < f.end for f in found):
                 continue
-            value = _relative(m.group("word"), published, future)
-            if value:
-                found.append(FoundDate(value, "day", m.start(), m.end(), relative=True))
+            day = _relative(m.group("word"), published, future)
+            if day:
+                found.append(FoundDate(day, "day", m.start(), m.end(), relative=True))
     return sorted(found, key=lambda f: f.start)
 
 

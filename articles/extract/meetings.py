@@ -21,7 +21,7 @@ from articles.extract.dates import FoundDate, find_dates, is_future
 from articles.extract.facts import MeetingFact, PersonFact
 from articles.extract.normalise import LEFT, RIGHT
 from articles.extract.places import Dateline, find_dateline, find_place
-from articles.extract.sentences import Document
+from articles.extract.sentences import Document, Sentence
 
 _STRONG = re.compile(
     LEFT + r"(?:बैठक(?:ों)?|मुलाक़?ात(?:ों)?|वार्ता(?:ओं)?|बातचीत|भेंट|शिखर (?:सम्मेलन|वार्ता|बैठक)|"
@@ -219,7 +219,9 @@ def _pair_of(sentences, facts, participants_of, people) -> tuple[str, str] | Non
     return tuple(sorted(ranked[:2]))  # type: ignore[return-value]
 
 
-def _find_date(sentences, published: date | None, skip: int = 0) -> tuple[FoundDate, object] | None:
+def _find_date(
+    sentences, published: date | None, skip: int = 0
+) -> tuple[FoundDate, Sentence] | None:
     """The date nearest a meeting word in the meeting's sentences that fits publication.
 
     Body positions before `skip` are the dateline: the day the story was filed."""
@@ -246,7 +248,7 @@ def _find_date(sentences, published: date | None, skip: int = 0) -> tuple[FoundD
 
 def _dateline_date(
     dateline: Dateline | None, sentences, published: date | None
-) -> tuple[FoundDate, object] | None:
+) -> tuple[FoundDate, Sentence] | None:
     """ "नई दिल्ली, 5 मई (एजेंसी) भारत और जापान ने यहां ... वार्ता की": the dateline day, when
     the dateline's own sentence reports the event "here" and names no other time."""
     if dateline is None or dateline.date is None or published is None:

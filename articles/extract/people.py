@@ -389,10 +389,12 @@ def _surname_mentions(doc: Document, mentions: list[PersonMention]) -> list[Pers
     pattern = re.compile(LEFT + "(" + "|".join(map(re.escape, surnames)) + ")" + RIGHT)
     found = []
     for field, text in doc.fields.items():
-        for m in pattern.finditer(text):
-            sentence = doc.sentence_at(field, m.start())
-            if sentence and (field, m.start()) not in taken:
+        for hit in pattern.finditer(text):
+            sentence = doc.sentence_at(field, hit.start())
+            if sentence and (field, hit.start()) not in taken:
                 found.append(
-                    PersonMention(surnames[m.group()], field, m.start(), m.end(), sentence.index)
+                    PersonMention(
+                        surnames[hit.group()], field, hit.start(), hit.end(), sentence.index
+                    )
                 )
     return found

@@ -6,6 +6,7 @@ caller decides which sentences to pass."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -86,7 +87,7 @@ def _year_before(day: date) -> date | None:
 
 
 def find_place(
-    sentences: list[str], dateline: Dateline | None, fallback: list[str] = ()
+    sentences: list[str], dateline: Dateline | None, fallback: Sequence[str] = ()
 ) -> str | None:
     """The first venue or city named in the meeting's sentences, in their order, then in
     `fallback` (sentences about the same event: a signing, a visit); or the dateline city
