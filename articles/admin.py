@@ -1,6 +1,9 @@
 """Staff admin for sources (with their health) and articles."""
 
+from typing import Any
+
 from django.contrib import admin, messages
+from django.db import models
 
 from tracker.admin import MeetingAdmin
 from tracker.models import Meeting
@@ -8,9 +11,13 @@ from tracker.models import Meeting
 from . import staff
 from .models import Article, MeetingReport, Source
 
+# A URL typed without a scheme is read as https (Django 6's default, chosen now).
+HTTPS_URLS: dict[type[models.Field], dict[str, Any]] = {models.URLField: {"assume_scheme": "https"}}
+
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = [
         "name",
         "kind",
@@ -51,6 +58,7 @@ class MeetingReportInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["title", "source", "published_at", "status", "error_code"]
     list_filter = ["status", "source", "error_code"]
     list_select_related = ["source"]

@@ -16,3 +16,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Tests call task functions directly or run a real worker; nothing runs eagerly
 # behind their back unless no broker is configured at all.
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+
+# WhiteNoise warns about a missing STATIC_ROOT on every request; tests never collect.
+STATIC_ROOT.mkdir(exist_ok=True)  # noqa: F405
