@@ -144,3 +144,29 @@ def test_a_worker_killed_in_process_article_leaves_it_processed_exactly_once(que
             assert article.meeting_reports.count() == 1
     finally:
         stop(worker)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_whole_worker_killed_mid_task_is_redelivered_to_the_next_worker(queue, site, tmp_path):
+    """SIGKILL of the worker itself: the task stays unacknowledged in Redis and comes
+    back to the worker started after it once the visibility timeout has passed."""
+    source = Source.objects.create(name="डेस्क", feed_url=site.url_for("/rss.xml"))
+    marker = tmp_path / "crash.pid"
+    short = {"CELERY_VISIBILITY_TIMEOUT": "3"}
+    first = start_worker(queue, "--pool", "solo", env={**short, "SAMVAD_CRASH_MARKER": str(marker)})
+    try:
+        tasks.poll_source.delay(source.pk)
+        assert wait_for(marker.exists), "process_article never reached the crash point"
+    finally:
+        stop(first)
+    assert processed() < 2
+    second = start_worker(
+        queue, "--pool", "solo", env={**short, "SAMVAD_CRASH_MARKER": str(marker)}
+    )
+    try:
+        assert wait_for(lambda: processed() == 2, timeout=90)
+        assert Meeting.objects.count() == 2
+        for article in Article.objects.all():
+            assert article.meeting_reports.count() == 1
+    finally:
+        stop(second)
