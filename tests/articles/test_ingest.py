@@ -173,3 +173,31 @@ def test_the_sweeper_sends_articles_whose_task_was_lost_round_again(site):
     assert "processed 2 stuck articles" in out.getvalue()
     assert set(Article.objects.values_list("status", flat=True)) == {ArticleStatus.PROCESSED}
     assert ingest.stuck_article_ids() == []
+
+
+def test_the_pipeline_stores_what_the_extract_command_prints(site, tmp_path):
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    poll_and_process(site)
+    article = Article.objects.get(canonical_url__endswith="rajnath-nakatani.html")
+    page = tmp_path / "page.html"
+    page.write_bytes(article.raw_html)
+    out = io.StringIO()
+    call_command("extract", str(page), "--url", article.canonical_url, stdout=out)
+    printed = json.loads(out.getvalue())
+    stored = {k: v for k, v in article.extraction.items() if k != "evidence"}
+    assert printed.pop("body") == article.body
+    assert printed == stored
+
+
+def test_every_beat_job_names_a_registered_task():
+    from django.conf import settings
+
+    from tracker.celery import app
+
+    app.loader.import_default_modules()
+    for job in settings.CELERY_BEAT_SCHEDULE.values():
+        assert job["task"] in app.tasks
