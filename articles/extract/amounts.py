@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from articles.extract.normalise import RIGHT, pattern_for_key
+from articles.extract.normalise import RIGHT, alternation, key_alternation
 from tracker.text import normalise_for_match
 
 SCALES = {
@@ -38,17 +38,17 @@ PREFIX_CURRENCIES = {"₹": "INR", "rs": "INR", "rs.": "INR", "रु.": "INR", 
 
 
 def _alternation(words) -> str:
-    return "|".join(
-        pattern_for_key(normalise_for_match(w)) for w in sorted(words, key=len, reverse=True)
-    )
+    return key_alternation(normalise_for_match(w) for w in sorted(words, key=len, reverse=True))
 
 
+# "₹|rs\.?|रु\.|inr|us\$|a\$|\$|€|£|¥"
+_PREFIX = alternation(["₹", r"rs\.?", r"रु\.", "inr", r"us\$", r"a\$", r"\$", "€", "£", "¥"])
 _NUM = r"[0-9०-९][0-9०-९,]*(?:\.[0-9०-९]+)?"
 _AMOUNT = re.compile(
     # The lookahead lets the engine skip most positions at once: an amount starts with a
     # currency sign, a digit or the first letter of a number word.
     r"(?=[₹$€£¥0-9०-९RrIiUuAaएदतचपछसआनबडढरु])"
-    r"(?P<pre>₹|rs\.?|रु\.|inr|us\$|a\$|\$|€|£|¥)?\s?"
+    rf"(?P<pre>{_PREFIX})?\s?"
     rf"(?<![0-9०-९.,])(?P<num>{_NUM}|(?:{_alternation(NUMBER_WORDS)})(?= ))"
     rf"(?P<scales>(?:\s?(?:{_alternation(SCALES)}){RIGHT})*)"
     rf"(?:\s?(?P<cur>{_alternation(CURRENCY_WORDS)}){RIGHT})?",

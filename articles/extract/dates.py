@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from articles.extract.normalise import LEFT, RIGHT, pattern_for_key
+from articles.extract.normalise import LEFT, RIGHT, alternation, key_alternation, pattern_for_key
 from tracker.text import normalise_for_match
 
 _MONTH_NAMES = [
@@ -35,13 +35,14 @@ _WEEKDAY_NAMES = [
 WEEKDAYS = {name: i for i, names in enumerate(_WEEKDAY_NAMES) for name in names.split()}
 
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
-_MON = (
-    "(?P<mon>" + "|".join(pattern_for_key(m) for m in sorted(MONTHS, key=len, reverse=True)) + ")"
-)
+_MON = "(?P<mon>" + key_alternation(sorted(MONTHS, key=len, reverse=True)) + ")"
 _D = r"(?P<day>[0-3]?[0-9०-३]?[0-9०-९])(?:st|nd|rd|th)?"
 _Y = r"(?P<year>(?:19|20|१९|२०)[0-9०-९]{2})(?![0-9०-९])"
+# Every absolute date opens with a digit or a month name: one lookahead on those
+# characters spares `re` entering all six alternatives at every other position.
+_ABSOLUTE_FIRST = "(?=[0-9०-९" + "".join(sorted({re.escape(m[0]) for m in MONTHS})) + "])"
 _ABSOLUTE = re.compile(
-    "|".join([
+    _ABSOLUTE_FIRST + "(?:" + "|".join([
         rf"(?<![0-9०-९]){_D}[ \-/.,]*{_MON}{RIGHT}\.?,?[ \-/]*{_Y}",
         rf"{LEFT}{_MON}{RIGHT}\.? ?{_D},? {_Y}".replace("?P<", "?P<b_"),
         rf"(?<![0-9०-९]){_D}[ \-/.,]*{_MON}{RIGHT}".replace("?P<", "?P<c_"),
@@ -50,14 +51,17 @@ _ABSOLUTE = re.compile(
         # "03.11.2025", "3/11/2025": day first, as in India; the separators must agree.
         r"(?<![0-9०-९./\-])(?P<n_day>[0-3]?[0-9०-९])(?P<n_sep>[./\-])(?P<n_mon>[01]?[0-9०-९])"
         r"(?P=n_sep)(?P<n_year>(?:19|20|१९|२०)[0-9०-९]{2})(?![0-9०-९]|[./\-][0-9०-९])",
-    ]),
+    ]) + ")",
     re.IGNORECASE,
 )  # fmt: skip
 _RELATIVE = re.compile(
     LEFT
-    + r"(?P<word>आज|कल|बीते कल|परसों|today|yesterday|tomorrow|"
-    + "|".join(map(pattern_for_key, WEEKDAYS))
-    + r")"
+    + "(?P<word>"
+    + alternation(
+        ["आज", "कल", "बीते कल", "परसों", "today", "yesterday", "tomorrow"]
+        + list(map(pattern_for_key, WEEKDAYS))
+    )
+    + ")"
     + RIGHT,
     re.IGNORECASE,
 )

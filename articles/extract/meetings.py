@@ -19,19 +19,31 @@ from datetime import date, timedelta
 
 from articles.extract.dates import FoundDate, find_dates, is_future
 from articles.extract.facts import MeetingFact, PersonFact
-from articles.extract.normalise import LEFT, RIGHT
+from articles.extract.normalise import LEFT, RIGHT, alternation
 from articles.extract.places import Dateline, find_dateline, find_place
 from articles.extract.sentences import Document, Sentence
 
 _STRONG = re.compile(
-    LEFT + r"(?:बैठक(?:ों)?|मुलाक़?ात(?:ों)?|वार्ता(?:ओं)?|बातचीत|भेंट|शिखर (?:सम्मेलन|वार्ता|बैठक)|"
-    r"समिट|से मिल(?:े|ीं|ा|कर|ने)|मिले और|2\+2|टू प्लस टू|फ़?ोन पर (?:बात|चर्चा)|"
-    r"फ़?ोन (?:कॉल|किया)|टेलीफ़?ोन पर|meeting|met|talks|summit|phone call)" + RIGHT,
+    LEFT
+    + "(?:"
+    + alternation([
+        r"बैठक(?:ों)?", r"मुलाक़?ात(?:ों)?", r"वार्ता(?:ओं)?", "बातचीत", "भेंट",
+        "शिखर (?:सम्मेलन|वार्ता|बैठक)", "समिट", "से मिल(?:े|ीं|ा|कर|ने)", "मिले और", r"2\+2",
+        "टू प्लस टू", "फ़?ोन पर (?:बात|चर्चा)", "फ़?ोन (?:कॉल|किया)", "टेलीफ़?ोन पर", "meeting",
+        "met", "talks", "summit", "phone call",
+    ])
+    + ")"
+    + RIGHT,
     re.IGNORECASE,
-)
+)  # fmt: skip
 # Visits and signings: a meeting when no sentence names one outright.
 _VISIT = re.compile(
-    LEFT + r"(?:दौरे|दौरा|यात्रा|हस्ताक्षर किए|हस्ताक्षर किये|visit|signed)" + RIGHT, re.IGNORECASE
+    LEFT
+    + "(?:"
+    + alternation(["दौरे", "दौरा", "यात्रा", "हस्ताक्षर किए", "हस्ताक्षर किये", "visit", "signed"])
+    + ")"
+    + RIGHT,
+    re.IGNORECASE,
 )
 # A sentence that goes on about the meeting just named ("इस मौके पर ... भी मौजूद रहे").
 _ANAPHOR = re.compile(r"^(?:इस|उस) (?:मौके|अवसर|बैठक|मुलाकात|वार्ता|दौरान)")
@@ -41,15 +53,17 @@ _HISTORY = re.compile(
     LEFT + r"(?:पिछले|बीते|गत) (?:साल|वर्ष|वर्षों|सालों|दशक)|वर्षों पहले|सालों पहले|साल पहले" + RIGHT
 )
 _CALL = re.compile(
-    r"फ़?ोन पर|फ़?ोन (?:कॉल|किया)|टेलीफ़?ोन|वीडियो (?:कॉल|कॉन्फ्रेंस|कॉन्फ़्रेंस|लिंक)|"
-    r"वर्चुअल|ऑनलाइन (?:बैठक|बातचीत)|phone call|video call|virtual",
+    alternation([
+        "फ़?ोन पर", "फ़?ोन (?:कॉल|किया)", "टेलीफ़?ोन", "वीडियो (?:कॉल|कॉन्फ्रेंस|कॉन्फ़्रेंस|लिंक)",
+        "वर्चुअल", "ऑनलाइन (?:बैठक|बातचीत)", "phone call", "video call", "virtual",
+    ]),
     re.I,
-)
+)  # fmt: skip
 # Words that put an event vaguely in the past: the dateline day is not its date.
 _VAGUE = re.compile(LEFT + r"(?:पिछले|बीते|गत|हाल ही|सप्ताह|हफ्ते|हफ़्ते|महीने)" + RIGHT)
 _HERE = re.compile(LEFT + r"(?:यहां|यहाँ)" + RIGHT)
-_SUMMIT = re.compile(r"शिखर|समिट|summit", re.I)
-_DIALOGUE = re.compile(r"2\+2|टू प्लस टू|संवाद|डायलॉग|dialogue", re.I)
+_SUMMIT = re.compile(alternation(["शिखर", "समिट", "summit"]), re.I)
+_DIALOGUE = re.compile(alternation([r"2\+2", "टू प्लस टू", "संवाद", "डायलॉग", "dialogue"]), re.I)
 # A date this far before publication is history ("मार्च 2022 में हुआ था"), not the news.
 MAX_AGE = timedelta(days=45)
 _HEADS = {"prime-minister", "head-of-state"}

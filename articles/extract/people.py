@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from articles.extract.countries import CountryMention
 from articles.extract.facts import PersonFact
-from articles.extract.normalise import LEFT, RIGHT, fold_key, pattern_for_key
+from articles.extract.normalise import LEFT, RIGHT, fold_key, key_alternation
 from articles.extract.places import CITY_RE
 from articles.extract.sentences import Document
 from tracker.text import normalise_for_match
@@ -61,9 +61,7 @@ _ROLE_KINDS = {normalise_for_match(k): v for k, v in ROLES.items()}
 _ROLE_RE = re.compile(
     LEFT
     + "(?P<role>"
-    + "|".join(
-        pattern_for_key(normalise_for_match(r)) for r in sorted(ROLES, key=len, reverse=True)
-    )
+    + key_alternation(normalise_for_match(r) for r in sorted(ROLES, key=len, reverse=True))
     + ")"
     + RIGHT,
     re.IGNORECASE,

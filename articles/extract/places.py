@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from articles.extract.dates import find_dates
-from articles.extract.normalise import LEFT, RIGHT, pattern_for_key
+from articles.extract.normalise import LEFT, RIGHT, key_alternation
 from tracker.text import normalise_for_match
 
 # Capitals and the cities where bilateral meetings are held, as Hindi papers spell them.
@@ -28,9 +28,7 @@ CITIES = """
 """.replace("\n", "").split("|")
 _CITY = (
     "(?:"
-    + "|".join(
-        pattern_for_key(normalise_for_match(c)) for c in sorted(CITIES, key=len, reverse=True)
-    )
+    + key_alternation(normalise_for_match(c) for c in sorted(CITIES, key=len, reverse=True))
     + ")"
 )
 # Any city of the list as a whole word: places are never person names.
