@@ -54,8 +54,10 @@ def fetch_article(article_id: int, *, fetch=fetch_url) -> bool:
     Permanent failures (404, blocked, not HTML, too large) mark the article failed
     with the error; transient ones raise TransientFetchError until MAX_ATTEMPTS.
     """
-    article = Article.objects.select_related("source").get(pk=article_id)
-    if article.status not in (ArticleStatus.PENDING, ArticleStatus.FAILED):
+    article = Article.objects.get(pk=article_id)
+    # Only a pending article is fetched: a redelivered task for one that failed for
+    # good (a 404) must not knock again.
+    if article.status != ArticleStatus.PENDING:
         return False
     Article.objects.filter(pk=article.pk).update(attempts=article.attempts + 1)
     try:
@@ -232,6 +234,10 @@ def ingest_url(url: str, *, source: Source | None = None, fetch=fetch_url) -> Pr
     article, _ = Article.objects.get_or_create(
         canonical_url=canonical, defaults={"url": url, "source": source}
     )
-    if article.status in (ArticleStatus.PENDING, ArticleStatus.FAILED):
+    if article.status == ArticleStatus.FAILED and not article.raw_html_z:
+        # Asked for by name: a failed fetch is tried once more, from a clean slate.
+        Article.objects.filter(pk=article.pk).update(status=ArticleStatus.PENDING, attempts=0)
+        article.status = ArticleStatus.PENDING
+    if article.status == ArticleStatus.PENDING:
         return fetch_and_process(article.pk, fetch=fetch)
     return process_article(article.pk)

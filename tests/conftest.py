@@ -66,3 +66,14 @@ def pytest_runtest_teardown(item, nextitem):
 
     with item.config.stash[blocking_manager_key].unblock():
         call_command("load_reference_data", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_robots_cache():
+    """robots.txt is cached per host for an hour, and the fake sites of every test share
+    one host and port: each test starts with none cached."""
+    from articles.politeness import clear_robots_cache
+
+    clear_robots_cache()
+    yield
+    clear_robots_cache()

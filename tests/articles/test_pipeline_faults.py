@@ -52,12 +52,18 @@ def test_a_normal_page_is_processed(httpserver):
 
 
 def test_a_500_then_200_is_retried_and_processed(httpserver):
-    httpserver.expect_ordered_request("/flaky.html").respond_with_data("down", status=500)
-    httpserver.expect_ordered_request("/flaky.html").respond_with_data(
-        HINDI_PAGE, content_type="text/html"
-    )
+    calls = []
+
+    def flaky(request):
+        calls.append(request.path)
+        if len(calls) == 1:
+            return Response("down", status=500)
+        return Response(HINDI_PAGE, content_type="text/html")
+
+    httpserver.expect_request("/flaky.html").respond_with_handler(flaky)
     article = ingest_path(httpserver, "/flaky.html")
-    assert article.status == ArticleStatus.PROCESSED
+    assert article.status == ArticleStatus.PROCESSED, (article.error_code, article.error)
+    assert len(calls) == 2
 
 
 def test_a_read_timeout_is_recorded_and_the_article_kept_for_a_retry(httpserver):
