@@ -235,3 +235,22 @@ def test_staff_merge_meetings_from_the_admin(sources, admin_client):
     survivor = min(may5, may12, key=lambda m: m.pk)
     assert list(Meeting.objects.visible()) == [survivor]
     assert admin_client.get(f"/admin/tracker/meeting/{survivor.pk}/change/").status_code == 200
+
+
+def test_export_meetings_filters_by_pair_in_either_order(sources):
+    ingest_all(sources)
+    for spelling in ("IN-JP", "jp-in"):
+        out = io.StringIO()
+        call_command("export_meetings", "--pair", spelling, stdout=out)
+        assert [m["pair"] for m in json.loads(out.getvalue())] == [["IN", "JP"], ["IN", "JP"]]
+    out = io.StringIO()
+    call_command("export_meetings", "--pair", "IN-RU", stdout=out)
+    assert json.loads(out.getvalue()) == []
+
+
+@pytest.mark.parametrize("bad", ["INJP", "IN-IN", "IND-JPN", "", "IN-J1"])
+def test_export_meetings_refuses_a_malformed_pair(bad):
+    from django.core.management import CommandError
+
+    with pytest.raises(CommandError, match="--pair"):
+        call_command("export_meetings", "--pair", bad, stdout=io.StringIO())

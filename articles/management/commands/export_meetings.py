@@ -22,7 +22,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, pair, **options):
         meetings = Meeting.objects.visible().select_related("pair")
-        if pair:
+        if pair is not None:
             match = PAIR.match(pair.strip())
             if not match or match[1].upper() == match[2].upper():
                 raise CommandError(f"--pair wants two different ISO codes like IN-JP, got {pair!r}")
