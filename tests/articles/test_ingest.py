@@ -201,3 +201,19 @@ def test_every_beat_job_names_a_registered_task():
     app.loader.import_default_modules()
     for job in settings.CELERY_BEAT_SCHEDULE.values():
         assert job["task"] in app.tasks
+
+
+def test_the_ingest_url_command_reports_bad_urls_and_exits_with_an_error(httpserver):
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    httpserver.expect_request("/gone.html").respond_with_data("nope", status=404)
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="2 of 2 URLs failed"):
+        call_command(
+            "ingest_url", "file:///etc/passwd", httpserver.url_for("/gone.html"),
+            stdout=io.StringIO(), stderr=err,
+        )  # fmt: skip
+    assert "not an http(s) URL" in err.getvalue() and "http_error" in err.getvalue()
