@@ -40,7 +40,7 @@ def pair_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(
         Meeting.objects.select_related("pair__country_a", "pair__country_b").prefetch_related(
-            "participants", "topics", "reports__article__source"
+            "participants", "topics", "reports__article__source", "agreements"
         ),
         pk=pk,
     )

@@ -38,3 +38,7 @@ def test_switching_to_hindi_from_an_english_page_lands_on_the_hindi_page(client)
     response = client.post("/i18n/setlang/", {"language": "hi", "next": "/pairs/"})
     assert response.status_code == 302 and response["Location"] == "/pairs/"
     assert "देश-युग्म" in client.get("/pairs/").content.decode()
+
+
+def test_no_translation_is_left_fuzzy():
+    assert "#, fuzzy" not in PO.read_text()
