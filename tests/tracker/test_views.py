@@ -32,7 +32,8 @@ def meeting():
 def test_a_meeting_page_shows_its_agreements_and_evidence(client, meeting):
     page = client.get(f"/meetings/{meeting.pk}/").content.decode()
     assert "समझौते और घोषणाएँ" in page and "10 ट्रिलियन येन का निवेश" in page
-    assert "JPY" in page and "जापान 10 ट्रिलियन येन का निवेश करेगा।" in page
+    assert "10 लाख करोड़ येन" in page and "जापान 10 ट्रिलियन येन का निवेश करेगा।" in page
+    assert "10 trillion JPY" in client.get(f"/en/meetings/{meeting.pk}/").content.decode()
     assert "दोनों नेताओं की बैठक हुई।" in page
 
 
