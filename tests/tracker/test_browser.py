@@ -51,7 +51,7 @@ def test_a_reader_browses_a_pair_and_a_meetings_evidence(browser, live_server, i
     page.get_by_role("link", name="भारत – जापान").click()
     assert page.url.endswith("/pairs/in-jp/")
     page.locator(".meeting", has_text="5 मई 2025").get_by_role("link").click()
-    evidence = page.locator("blockquote.evidence").first.inner_text()
+    evidence = page.locator(".reports blockquote.evidence").first.inner_text()
     assert "राजनाथ सिंह" in evidence and "बैठक" in evidence
 
     page.get_by_role("button", name="English").click()
