@@ -23,7 +23,11 @@ DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
 SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set unless DEBUG=1.")
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set unless DEBUG=1. In development run commands as "
+            "`DEBUG=1 python manage.py ...` (or use the Makefile); in production set "
+            "SECRET_KEY in the environment."
+        )
     SECRET_KEY = DEV_SECRET_KEY
 elif SECRET_KEY == DEV_SECRET_KEY and not DEBUG:
     raise ImproperlyConfigured("The development SECRET_KEY cannot be used with DEBUG=0.")
